@@ -60,6 +60,8 @@ export interface LoadResult {
   answersStored?: number;
   failures: number;
   rssBytes: number;
+  /** Server RSS growth from before the joins to after them, per student (connected, in the room). */
+  rssPerStudentBytes: number;
   cpuMs: number;
 }
 
@@ -99,6 +101,7 @@ export async function runLoad(target: BenchTarget, options: LoadOptions): Promis
       );
     }
     const joinMs = performance.now() - joinStart;
+    const joined = usage();
 
     const rand = random(options.seed);
     const fanout: number[] = [];
@@ -155,6 +158,7 @@ export async function runLoad(target: BenchTarget, options: LoadOptions): Promis
       ...(answersStored === undefined ? {} : { answersStored }),
       failures,
       rssBytes: after.rssBytes,
+      rssPerStudentBytes: (joined.rssBytes - before.rssBytes) / options.students,
       cpuMs: after.cpuMs - before.cpuMs,
     };
   } finally {

@@ -60,14 +60,14 @@ if (values.json) {
   const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
   console.log(`machine: ${os.cpus().length} cores, ${mib(os.totalmem())}, Node ${process.version}`);
   console.log(
-    '| target | join s | fan-out p50/p95/p99 ms | ack p50/p95/p99 ms | acked | stored | RSS | CPU s |',
+    '| target | join s | fan-out p50/p95/p99 ms | ack p50/p95/p99 ms | acked | stored | RSS | KiB/student | CPU s |',
   );
-  console.log('|---|---|---|---|---|---|---|---|');
+  console.log('|---|---|---|---|---|---|---|---|---|');
   for (const r of results) {
     const f = (s: LoadResult['fanout']) =>
       `${s.p50.toFixed(0)} / ${s.p95.toFixed(0)} / ${s.p99.toFixed(0)}`;
     console.log(
-      `| ${r.target} | ${(r.joinMs / 1000).toFixed(1)} | ${f(r.fanout)} | ${f(r.ack)} | ${r.answersAcked} | ${r.answersStored ?? '–'} | ${mib(r.rssBytes)} | ${(r.cpuMs / 1000).toFixed(1)} |`,
+      `| ${r.target} | ${(r.joinMs / 1000).toFixed(1)} | ${f(r.fanout)} | ${f(r.ack)} | ${r.answersAcked} | ${r.answersStored ?? '–'} | ${mib(r.rssBytes)} | ${(r.rssPerStudentBytes / 1024).toFixed(0)} | ${(r.cpuMs / 1000).toFixed(1)} |`,
     );
   }
   const [bare, ...others] = results;
