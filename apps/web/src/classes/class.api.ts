@@ -1,5 +1,4 @@
 import type { ClassSummaryView, ClassView, Page, SessionSummaryView } from '@podroom/contracts';
-import { outcomeOfError } from '../reports/report.api.js';
 import { authorized, http } from '../teach/instructor.auth.js';
 
 /**
@@ -7,18 +6,6 @@ import { authorized, http } from '../teach/instructor.auth.js';
  * (refreshed once after a 401). The typed client of @podroom/contracts covers creating a class,
  * the roster and the sessions; the other class routes are called here the same way.
  */
-
-/** What loading something for a page can come to; the page draws one screen per kind. */
-export type Loaded<T> = { kind: 'ok'; value: T } | ReturnType<typeof outcomeOfError>;
-
-/** Loads with the instructor's token, sorting a failure into the page's outcomes. */
-export async function load<T>(call: () => Promise<T>): Promise<Loaded<T>> {
-  try {
-    return { kind: 'ok', value: await call() };
-  } catch (error) {
-    return outcomeOfError(error);
-  }
-}
 
 /** An error the API answered with: `{ error: { code, message, details? } }` and the status. */
 export interface ApiError extends Error {

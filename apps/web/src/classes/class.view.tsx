@@ -1,19 +1,13 @@
 import type { ClassView as ClassData } from '@podroom/contracts';
 import type { TargetedEvent } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { outcomeOfError } from '../reports/report.api.js';
+import { useRef, useState } from 'preact/hooks';
+import { load, outcomeOfError } from '../teach/loaded.outcome.js';
+import { LoadProblemView, Loading, useLoaded } from '../teach/loaded.view.js';
 import { formatDate } from '../reports/report.model.js';
 import { hrefOf } from '../routing/route.parser.js';
 import { SessionsList } from '../sessions/sessions.list.js';
 import '../teach/teach.css';
-import {
-  deleteClass,
-  getClass,
-  load,
-  renameClass,
-  uploadRoster,
-  type Loaded,
-} from './class.api.js';
+import { deleteClass, getClass, renameClass, uploadRoster } from './class.api.js';
 import {
   checkClassName,
   classMeta,
@@ -29,70 +23,33 @@ import './class.css';
  * sessions, and a link to the class report.
  */
 export function ClassView({ classId }: { classId: string }) {
-  const [outcome, setOutcome] = useState<Loaded<ClassData> | undefined>(undefined);
-  const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
-    let live = true;
-    setOutcome(undefined);
-    void load(() => getClass(classId)).then((o) => live && setOutcome(o));
-    return () => {
-      live = false;
-    };
-  }, [classId, attempt]);
-
-  if (!outcome) {
+  const { outcome, setOutcome, retry } = useLoaded(() => load(() => getClass(classId)), classId);
+  if (!outcome) return <Loading pageClass="teach">Loading the class…</Loading>;
+  if (outcome.kind === 'ok')
     return (
-      <main class="page teach" aria-busy="true">
-        <p role="status">Loading the class…</p>
-      </main>
+      <ClassPage
+        data={outcome.value}
+        onChange={(data) => setOutcome({ kind: 'ok', value: data })}
+      />
     );
-  }
-  switch (outcome.kind) {
-    case 'ok':
-      return (
-        <ClassPage
-          data={outcome.value}
-          onChange={(data) => setOutcome({ kind: 'ok', value: data })}
-        />
-      );
-    case 'signed-out':
-      return (
-        <main class="page page--narrow">
-          <h1>Sign in to see this class</h1>
-          <p role="alert">Your sign-in has ended on this browser. Sign in, then open it again.</p>
-          <a class="button button--primary" href={hrefOf({ name: 'teach' })}>
-            Sign in
-          </a>
-        </main>
-      );
-    case 'not-found':
-      return (
-        <main class="page page--narrow">
-          <h1>No such class</h1>
-          <p role="alert">
+  return (
+    <LoadProblemView
+      problem={outcome}
+      retry={retry}
+      texts={{
+        what: 'this class',
+        notFoundTitle: 'No such class',
+        notFoundBody: (
+          <>
             There is no class <code>{classId}</code> among yours. It may have been deleted, or the
             link is incomplete.
-          </p>
-          <a class="button button--primary" href={hrefOf({ name: 'teach' })}>
-            Back to your classes
-          </a>
-        </main>
-      );
-    case 'error':
-      return (
-        <main class="page page--narrow">
-          <h1>The class cannot be loaded</h1>
-          <p role="alert">{outcome.message}</p>
-          <button
-            type="button"
-            class="button button--primary"
-            onClick={() => setAttempt((a) => a + 1)}
-          >
-            Try again
-          </button>
-        </main>
-      );
-  }
+          </>
+        ),
+        backLabel: 'Back to your classes',
+        errorTitle: 'The class cannot be loaded',
+      }}
+    />
+  );
 }
 
 const problemOf = (error: unknown, what: string) => {

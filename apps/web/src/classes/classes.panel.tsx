@@ -1,7 +1,7 @@
 import type { ClassSummaryView } from '@podroom/contracts';
 import type { TargetedEvent } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { outcomeOfError } from '../reports/report.api.js';
+import { outcomeOfError } from '../teach/loaded.outcome.js';
 import { hrefOf } from '../routing/route.parser.js';
 import '../sessions/sessions.css';
 import { createClass, listClasses } from './class.api.js';

@@ -1,5 +1,5 @@
 import type { ClassReport } from '@podroom/contracts';
-import { load, type Loaded } from '../classes/class.api.js';
+import { load, type Loaded } from '../teach/loaded.outcome.js';
 import { authorized, http } from '../teach/instructor.auth.js';
 import { fetchCsvAt } from './report.api.js';
 

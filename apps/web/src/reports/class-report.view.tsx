@@ -1,6 +1,5 @@
 import type { ClassReport } from '@podroom/contracts';
-import { useEffect, useState } from 'preact/hooks';
-import type { Loaded } from '../classes/class.api.js';
+import { useState } from 'preact/hooks';
 import { hrefOf } from '../routing/route.parser.js';
 import { fetchClassCsv, loadClassReport } from './class-report.api.js';
 import {
@@ -12,7 +11,9 @@ import {
   sessionLabels,
   summarizeClass,
 } from './class-report.model.js';
-import { outcomeOfError, saveBlob } from './report.api.js';
+import { outcomeOfError } from '../teach/loaded.outcome.js';
+import { LoadProblemView, Loading, useLoaded } from '../teach/loaded.view.js';
+import { saveBlob } from './report.api.js';
 import { formatDate, formatPercent } from './report.model.js';
 import { SessionBars, Sparkline } from './trend.chart.js';
 import './report.css';
@@ -24,67 +25,27 @@ import './report.css';
  * Every chart has a table with the same numbers. The CSV is fetched with the token, as a Blob.
  */
 export function ClassReportView({ classId }: { classId: string }) {
-  const [outcome, setOutcome] = useState<Loaded<ClassReport> | undefined>(undefined);
-  const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
-    let live = true;
-    setOutcome(undefined);
-    void loadClassReport(classId).then((o) => live && setOutcome(o));
-    return () => {
-      live = false;
-    };
-  }, [classId, attempt]);
-
-  if (!outcome) {
-    return (
-      <main class="page report" aria-busy="true">
-        <p role="status">Loading the class report…</p>
-      </main>
-    );
-  }
-  switch (outcome.kind) {
-    case 'ok':
-      return <Report classId={classId} report={outcome.value} />;
-    case 'signed-out':
-      return (
-        <main class="page page--narrow">
-          <h1>Sign in to see this report</h1>
-          <p role="alert">
-            Your sign-in has ended on this browser. Sign in, then open the report again.
-          </p>
-          <a class="button button--primary" href={hrefOf({ name: 'teach' })}>
-            Sign in
-          </a>
-        </main>
-      );
-    case 'not-found':
-      return (
-        <main class="page page--narrow">
-          <h1>No such class</h1>
-          <p role="alert">
+  const { outcome, retry } = useLoaded(() => loadClassReport(classId), classId);
+  if (!outcome) return <Loading pageClass="report">Loading the class report…</Loading>;
+  if (outcome.kind === 'ok') return <Report classId={classId} report={outcome.value} />;
+  return (
+    <LoadProblemView
+      problem={outcome}
+      retry={retry}
+      texts={{
+        what: 'this report',
+        notFoundTitle: 'No such class',
+        notFoundBody: (
+          <>
             There is no class <code>{classId}</code> among yours. It may have been deleted, or the
             link is incomplete.
-          </p>
-          <a class="button button--primary" href={hrefOf({ name: 'teach' })}>
-            Back to your classes
-          </a>
-        </main>
-      );
-    case 'error':
-      return (
-        <main class="page page--narrow">
-          <h1>The report cannot be loaded</h1>
-          <p role="alert">{outcome.message}</p>
-          <button
-            type="button"
-            class="button button--primary"
-            onClick={() => setAttempt((a) => a + 1)}
-          >
-            Try again
-          </button>
-        </main>
-      );
-  }
+          </>
+        ),
+        backLabel: 'Back to your classes',
+        errorTitle: 'The report cannot be loaded',
+      }}
+    />
+  );
 }
 
 function Report({ classId, report }: { classId: string; report: ClassReport }) {

@@ -1,44 +1,13 @@
 import type { RoomReport } from '@podroom/contracts';
-import { authorized, errorCode, http } from '../teach/instructor.auth.js';
-
-/** What asking for a report can come to; the page draws one screen per kind. */
-export type ReportOutcome =
-  | { kind: 'ok'; report: RoomReport }
-  /** No sign-in here, or the server refused it (and its refresh). */
-  | { kind: 'signed-out' }
-  /** No such room, or not one of this instructor's. */
-  | { kind: 'not-found' }
-  | { kind: 'error'; message: string };
-
-const statusOf = (error: unknown): number | undefined =>
-  typeof error === 'object' && error !== null && 'status' in error
-    ? Number((error as { status: unknown }).status)
-    : undefined;
-
-/** Sorts a failure into the page's outcomes. */
-export function outcomeOfError(error: unknown): Exclude<ReportOutcome, { kind: 'ok' }> {
-  const status = statusOf(error);
-  const code = errorCode(error);
-  if (status === 401 || code === 'UNAUTHORIZED' || code === 'INVALID_TOKEN') {
-    return { kind: 'signed-out' };
-  }
-  // A malformed id is refused as invalid (400): for the reader it is "no such session" too.
-  if (status === 404 || status === 400 || code === 'NOT_FOUND') return { kind: 'not-found' };
-  if (status !== undefined && status >= 500) {
-    return { kind: 'error', message: 'The server could not build the report. Try again.' };
-  }
-  return { kind: 'error', message: 'The server cannot be reached. Check the connection.' };
-}
+import { authorized, http } from '../teach/instructor.auth.js';
+import { load, type Loaded } from '../teach/loaded.outcome.js';
 
 /** `GET /rooms/:id/report` with the instructor's token (refreshed once after a 401). */
-export async function loadReport(roomId: string): Promise<ReportOutcome> {
-  try {
+export function loadReport(roomId: string): Promise<Loaded<RoomReport>> {
+  return load(async () => {
     const client = await http();
-    const report = await authorized((token) => client.report(token, roomId));
-    return { kind: 'ok', report };
-  } catch (error) {
-    return outcomeOfError(error);
-  }
+    return authorized((token) => client.report(token, roomId));
+  });
 }
 
 /** The file name of a `Content-Disposition: attachment; filename="…"` header. */

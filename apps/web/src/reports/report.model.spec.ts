@@ -10,7 +10,7 @@ import {
   scoreHistogram,
   summarize,
 } from './report.model.js';
-import { filenameOf, outcomeOfError } from './report.api.js';
+import { filenameOf } from './report.api.js';
 
 type Q = RoomReport['questions'][number];
 type P = RoomReport['participants'][number];
@@ -171,18 +171,6 @@ describe('the session report page model', () => {
 });
 
 describe('the report requests', () => {
-  it('sorts failures into sign in, no such session, or try again', () => {
-    expect(outcomeOfError({ status: 401, code: 'INVALID_TOKEN' })).toEqual({ kind: 'signed-out' });
-    expect(outcomeOfError({ code: 'UNAUTHORIZED' })).toEqual({ kind: 'signed-out' });
-    expect(outcomeOfError({ status: 404, code: 'NOT_FOUND' })).toEqual({ kind: 'not-found' });
-    expect(outcomeOfError({ status: 400, code: 'INVALID_PAYLOAD' })).toEqual({ kind: 'not-found' });
-    expect(outcomeOfError({ status: 500 })).toMatchObject({ kind: 'error', message: /server/ });
-    expect(outcomeOfError(new TypeError('Failed to fetch'))).toMatchObject({
-      kind: 'error',
-      message: /cannot be reached/,
-    });
-  });
-
   it("takes the CSV's file name from Content-Disposition", () => {
     expect(
       filenameOf('attachment; filename="podroom-session-123456-2026-12-07.csv"', 'x.csv'),

@@ -1,14 +1,10 @@
 import type { RoomReport } from '@podroom/contracts';
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { hrefOf } from '../routing/route.parser.js';
 import { AccuracyChart } from './accuracy.chart.js';
-import {
-  fetchCsv,
-  loadReport,
-  outcomeOfError,
-  saveBlob,
-  type ReportOutcome,
-} from './report.api.js';
+import { outcomeOfError } from '../teach/loaded.outcome.js';
+import { LoadProblemView, Loading, useLoaded } from '../teach/loaded.view.js';
+import { fetchCsv, loadReport, saveBlob } from './report.api.js';
 import {
   accuracyBars,
   answerText,
@@ -31,67 +27,27 @@ import './report.css';
  * too and handed over as a Blob.
  */
 export function ReportView({ roomId }: { roomId: string }) {
-  const [outcome, setOutcome] = useState<ReportOutcome | undefined>(undefined);
-  const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
-    let live = true;
-    setOutcome(undefined);
-    void loadReport(roomId).then((o) => live && setOutcome(o));
-    return () => {
-      live = false;
-    };
-  }, [roomId, attempt]);
-
-  if (!outcome) {
-    return (
-      <main class="page report" aria-busy="true">
-        <p role="status">Loading the report…</p>
-      </main>
-    );
-  }
-  switch (outcome.kind) {
-    case 'ok':
-      return <Report roomId={roomId} report={outcome.report} />;
-    case 'signed-out':
-      return (
-        <main class="page page--narrow">
-          <h1>Sign in to see this report</h1>
-          <p role="alert">
-            Your sign-in has ended on this browser. Sign in, then open the report again.
-          </p>
-          <a class="button button--primary" href={hrefOf({ name: 'teach' })}>
-            Sign in
-          </a>
-        </main>
-      );
-    case 'not-found':
-      return (
-        <main class="page page--narrow">
-          <h1>No such session</h1>
-          <p role="alert">
+  const { outcome, retry } = useLoaded(() => loadReport(roomId), roomId);
+  if (!outcome) return <Loading pageClass="report">Loading the report…</Loading>;
+  if (outcome.kind === 'ok') return <Report roomId={roomId} report={outcome.value} />;
+  return (
+    <LoadProblemView
+      problem={outcome}
+      retry={retry}
+      texts={{
+        what: 'this report',
+        notFoundTitle: 'No such session',
+        notFoundBody: (
+          <>
             There is no session <code>{roomId}</code> among yours. It may belong to another
             instructor, or the link is incomplete.
-          </p>
-          <a class="button button--primary" href={hrefOf({ name: 'teach' })}>
-            Back to your lessons
-          </a>
-        </main>
-      );
-    case 'error':
-      return (
-        <main class="page page--narrow">
-          <h1>The report cannot be loaded</h1>
-          <p role="alert">{outcome.message}</p>
-          <button
-            type="button"
-            class="button button--primary"
-            onClick={() => setAttempt((a) => a + 1)}
-          >
-            Try again
-          </button>
-        </main>
-      );
-  }
+          </>
+        ),
+        backLabel: 'Back to your lessons',
+        errorTitle: 'The report cannot be loaded',
+      }}
+    />
+  );
 }
 
 function Report({ roomId, report }: { roomId: string; report: RoomReport }) {

@@ -8,7 +8,7 @@ import {
   sessionLinks,
   type Paged,
 } from '../classes/class.model.js';
-import { outcomeOfError } from '../reports/report.api.js';
+import { outcomeOfError } from '../teach/loaded.outcome.js';
 import { formatDate } from '../reports/report.model.js';
 import './sessions.css';
 
