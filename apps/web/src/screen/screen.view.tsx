@@ -8,9 +8,10 @@ import { TerminalOutput } from '../projector/terminal.output.js';
 import { TopologyDiagram } from '../projector/topology.diagram.js';
 import { hrefOf } from '../routing/route.parser.js';
 import { countdownAt } from '../student/countdown.js';
-import { attachHost, type AttachOutcome, type HostSession } from '../teach/host.session.js';
+import { useHostAttach } from '../teach/host-attach.hook.js';
+import type { HostSession } from '../teach/host.session.js';
 import type { HostState } from '../teach/host.state.js';
-import { accessToken, savedAuth, savedRoom } from '../teach/instructor.auth.js';
+import { savedRoom } from '../teach/instructor.auth.js';
 import { packetOf, packetPathOf, packetStateOf, topologyOf, trackerOf } from './screen.frame.js';
 import '../projector/projector.css';
 import './screen.css';
@@ -22,24 +23,7 @@ import './screen.css';
  * (never the key), the reveal and the leaderboard. It sends nothing: the console drives.
  */
 export function ScreenView({ roomId }: { roomId: string }) {
-  const [outcome, setOutcome] = useState<AttachOutcome | undefined>(undefined);
-  useEffect(() => {
-    if (!savedAuth()) {
-      setOutcome({ ok: false, code: 'UNAUTHORIZED', message: 'Sign in first.' });
-      return;
-    }
-    let live = true;
-    let session: HostSession | undefined;
-    void attachHost(accessToken, roomId).then((o) => {
-      if (o.ok) session = o.session;
-      if (live) setOutcome(o);
-      else session?.close();
-    });
-    return () => {
-      live = false;
-      session?.close();
-    };
-  }, [roomId]);
+  const outcome = useHostAttach(roomId);
   if (!outcome) {
     return (
       <main class="page" aria-busy="true">

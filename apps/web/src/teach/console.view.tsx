@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { formatRoomCode } from '../join/join.validation.js';
 import { hrefOf } from '../routing/route.parser.js';
-import { attachHost, type AttachOutcome, type HostSession } from './host.session.js';
+import { useHostAttach } from './host-attach.hook.js';
+import type { HostSession } from './host.session.js';
 import { questionForStep } from './host.state.js';
 import { QuestionPanel } from './question.panel.js';
-import { accessToken, savedAuth, savedRoom } from './instructor.auth.js';
+import { savedRoom } from './instructor.auth.js';
 import './teach.css';
 
 /**
@@ -13,25 +14,7 @@ import './teach.css';
  * instructor's token kept in localStorage, so a reload re-attaches.
  */
 export function ConsoleView({ roomId }: { roomId: string }) {
-  const [outcome, setOutcome] = useState<AttachOutcome | undefined>(undefined);
-  useEffect(() => {
-    const auth = savedAuth();
-    if (!auth) {
-      setOutcome({ ok: false, code: 'UNAUTHORIZED', message: 'Sign in first.' });
-      return;
-    }
-    let live = true;
-    let session: HostSession | undefined;
-    void attachHost(accessToken, roomId).then((o) => {
-      if (o.ok) session = o.session;
-      if (live) setOutcome(o);
-      else session?.close();
-    });
-    return () => {
-      live = false;
-      session?.close();
-    };
-  }, [roomId]);
+  const outcome = useHostAttach(roomId);
   if (!outcome) {
     return (
       <main class="page" aria-busy="true">
