@@ -443,6 +443,28 @@ describe('RoomRunner in a room of a class', () => {
     expect(store.room.participants).toHaveLength(1);
   });
 
+  it('knows the roster ids taken before a restart (a kicked seat is free)', async () => {
+    const store = new MemoryStore({
+      ...emptyRoom(),
+      classId: 'class',
+      participants: [
+        { id: 'p-1', nickname: 'Ana', kicked: false, rosterId: 'S-01' },
+        { id: 'p-2', nickname: 'Bo', kicked: true, rosterId: 'S-02' },
+      ],
+    });
+    store.roster = ['S-01', 'S-02'];
+    const batcher = new AnswerBatcher((answers) => store.insertAnswers(answers));
+    const deps = {
+      store,
+      clock: new ManualClock(),
+      broadcaster: new RecordingBroadcaster(),
+      batcher,
+    };
+    const runner = RoomRunner.resume(store.room, plan, deps);
+    expect(await codeOf(runner.join('Other', noop, 's-01'))).toBe(ErrorCode.ROSTER_ID_TAKEN);
+    expect(await codeOf(runner.join('Bo again', noop, 'S-02'))).toBe('joined');
+  });
+
   it('re-reads the roster on an unknown id, at most once per interval', async () => {
     const { store, clock, runner } = classRoom(['S-01']);
     await runner.join('Ana', noop, 'S-01');

@@ -88,8 +88,8 @@ export class RoomRunner {
   private readonly nicknameKeys: Set<string>;
   /** The class roster's student ids by `rosterIdKey`, read on the first join that needs it. */
   private roster: { ids: Map<string, string>; loadedAt: number } | undefined;
-  /** Roster ids (as `rosterIdKey`s) of joins whose insert is under way. */
-  private readonly joiningRosterKeys = new Set<string>();
+  /** Roster ids held by a participant not kicked, or by a join under way (as `rosterIdKey`s). */
+  private readonly rosterKeys: Set<string>;
 
   private constructor(
     private readonly model: RoomModel,
@@ -97,6 +97,11 @@ export class RoomRunner {
   ) {
     this.nicknameKeys = new Set(
       [...model.participants.values()].map((p) => nicknameKey(p.nickname)),
+    );
+    this.rosterKeys = new Set(
+      [...model.participants.values()].flatMap((p) =>
+        !p.kicked && p.rosterId !== null ? [rosterIdKey(p.rosterId)] : [],
+      ),
     );
   }
 
@@ -244,31 +249,27 @@ export class RoomRunner {
       if (this.nicknameKeys.has(key)) throw RoomErrors.nicknameTaken();
       const rosterId = await this.checkRosterId(rawRosterId);
       this.nicknameKeys.add(key);
-      if (rosterId !== null) this.joiningRosterKeys.add(rosterIdKey(rosterId));
+      if (rosterId !== null) this.rosterKeys.add(rosterIdKey(rosterId));
       return { nickname: checked.nickname, key, rosterId };
     });
-    const settle = () => {
-      if (rosterId !== null) this.joiningRosterKeys.delete(rosterIdKey(rosterId));
+    const release = () => {
+      this.nicknameKeys.delete(key);
+      if (rosterId !== null) this.rosterKeys.delete(rosterIdKey(rosterId));
     };
     let stored: StoredParticipant | null;
     try {
       stored = await this.deps.store.addParticipant(this.model.id, nickname, rosterId);
     } catch (error) {
-      settle();
-      this.nicknameKeys.delete(key);
+      release();
       throw error;
     }
     if (!stored) {
-      settle();
-      this.nicknameKeys.delete(key);
+      release();
       throw RoomErrors.nicknameTaken();
     }
     const participant = stored;
     // The row is in: the student is in the room even if it was handed over meanwhile.
-    return this.serial(() => {
-      settle();
-      return this.admit(participant, attach);
-    }, true);
+    return this.serial(() => this.admit(participant, attach), true);
   }
 
   /** Puts a stored participant into the room and attaches the joining socket (in the queue). */
@@ -313,11 +314,7 @@ export class RoomRunner {
     if (key === '') throw RoomErrors.rosterIdRequired();
     const rosterId = this.roster.ids.get(key);
     if (rosterId === undefined) throw RoomErrors.rosterIdUnknown();
-    if (this.joiningRosterKeys.has(key)) throw RoomErrors.rosterIdTaken();
-    for (const p of this.model.participants.values()) {
-      if (!p.kicked && p.rosterId !== null && rosterIdKey(p.rosterId) === key)
-        throw RoomErrors.rosterIdTaken();
-    }
+    if (this.rosterKeys.has(key)) throw RoomErrors.rosterIdTaken();
     return rosterId;
   }
 
@@ -364,6 +361,9 @@ export class RoomRunner {
         await this.deps.store.setKicked(participantId);
         if (participant.connections > 0) this.model.connectedActive -= 1;
         participant.kicked = true;
+        // A kicked seat frees its roster id: the student may come back from another phone.
+        if (participant.rosterId !== null)
+          this.rosterKeys.delete(rosterIdKey(participant.rosterId));
         this.model.revision += 1;
         this.deps.broadcaster.toParticipant(participantId, 'room:kicked', {
           reason: 'The host removed you from the room',

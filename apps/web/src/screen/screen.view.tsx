@@ -64,6 +64,7 @@ function Screen({ session }: { session: HostSession }) {
   }
   const previous = shown.current.previous;
   const topology = useMemo(() => topologyOf(step.topology), [step.topology]);
+  const packet = packetOf(step);
   const frameKey = `room:${step.index}`;
   const tracker = trackerOf(step, previous);
 
@@ -96,7 +97,7 @@ function Screen({ session }: { session: HostSession }) {
           topology={topology}
           {...(step.packetAt !== null && { at: step.packetAt })}
           packetPath={packetPathOf(step, previous)}
-          {...(packetOf(step) && { packet: packetOf(step)! })}
+          {...(packet && { packet })}
           packetState={packetStateOf(step)}
           frameKey={frameKey}
         />
@@ -115,7 +116,7 @@ function Screen({ session }: { session: HostSession }) {
           <Leaderboard entries={state.leaderboard.top.slice(0, 5)} title="Leaderboard" />
         )}
         <StatusTracker values={tracker} />
-        <PacketCard packet={packetOf(step)} state={packetStateOf(step)} />
+        <PacketCard packet={packet} state={packetStateOf(step)} />
         {step.output.length > 0 && (
           <TerminalOutput command={step.action.command} output={step.output} exitCode={0} />
         )}
